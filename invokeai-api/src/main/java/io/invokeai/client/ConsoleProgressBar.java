@@ -79,6 +79,7 @@ public final class ConsoleProgressBar implements Consumer<JobEvent>, AutoCloseab
             if (closed) {
                 return;
             }
+            String nodeBefore = currentNode;
             if (event instanceof ProgressEvent p) {
                 currentItem = p.itemId();
                 currentNode = p.message().isEmpty() ? p.nodeType() : p.message();
@@ -104,7 +105,8 @@ public final class ConsoleProgressBar implements Consumer<JobEvent>, AutoCloseab
             } else {
                 return;
             }
-            draw(false);
+            // in a terminal a new phase (node or message) is always shown; only progress within it is throttled
+            draw(interactive && !currentNode.equals(nodeBefore));
         }
     }
 

@@ -68,6 +68,20 @@ class ConsoleProgressBarTest {
     }
 
     @Test
+    void everyNewPhaseIsDrawnEvenWithinTheThrottle() {
+        ConsoleProgressBar bar = bar(true);
+        bar.accept(new JobEvent.NodeStarted(1, "loader", "sdxl_model_loader"));
+        bar.accept(denoising(1, 1, 3)); // same instant, but a new phase
+        bar.accept(denoising(1, 2, 3)); // same phase: throttled
+
+        String drawn = out.toString(StandardCharsets.UTF_8);
+        assertThat(drawn)
+                .contains("sdxl_model_loader")
+                .contains("Denoising 1/3")
+                .doesNotContain("Denoising 2/3");
+    }
+
+    @Test
     void withoutATerminalItPrintsPlainLinesNowAndThen() {
         ConsoleProgressBar bar = bar(false).items(100);
         for (int i = 0; i < 100; i++) {
